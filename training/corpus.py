@@ -17,7 +17,7 @@ from pathlib import Path
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing.frames import LABELS, NO_FRAME
-from framing.paths import ARTICLES_CSV, CORPUS_CSV
+from framing.paths import ARTICLES_CSV, CORPUS_CSV, RELABELS_CSV
 
 CORPUS_COLUMNS = (
     "id", "article_id", "event_id", "event_type", "position", "text", "label", "secondary",
@@ -28,6 +28,9 @@ STYLES = (
     "press_release", "foreign", "analysis",
 )
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 6, 14
+RELABEL_COLUMNS = (
+    "id", "review", "old_label", "old_secondary", "new_label", "new_secondary", "reason",
+)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -136,18 +139,49 @@ def add_articles(
     return len(new_articles)
 
 
+def relabel(
+    changes_csv: Path, review: str, corpus_csv: Path = CORPUS_CSV, log_csv: Path = RELABELS_CSV
+) -> int:
+    """Apply a review's label changes (id,label,secondary,reason) and log each one."""
+    rows = read_rows(corpus_csv)
+    by_id = {r["id"]: r for r in rows}
+    log = read_rows(log_csv) if log_csv.exists() else []
+    changes = read_rows(changes_csv)
+    for c in changes:
+        row = by_id[c["id"]]
+        secondary = ";".join(split_secondary(c["secondary"]))
+        if c["label"] not in LABELS or any(
+            s not in LABELS or s in (NO_FRAME, c["label"]) for s in split_secondary(secondary)
+        ):
+            raise ValueError(f"{changes_csv}: {c['id']}: invalid {c['label']!r} / {secondary!r}")
+        log.append({
+            "id": c["id"], "review": review, "old_label": row["label"],
+            "old_secondary": row["secondary"], "new_label": c["label"],
+            "new_secondary": secondary, "reason": c["reason"],
+        })
+        row["label"], row["secondary"] = c["label"], secondary
+    write_rows(corpus_csv, CORPUS_COLUMNS, rows)
+    write_rows(log_csv, RELABEL_COLUMNS, log)
+    return len(changes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.corpus", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     add = sub.add_parser("add", help="append articles from JSON Lines files")
     add.add_argument("sources", nargs="+", type=Path)
+    fix = sub.add_parser("relabel", help="apply a label review (id,label,secondary,reason)")
+    fix.add_argument("changes", type=Path)
+    fix.add_argument("--review", required=True, help="name of the review, for the log")
     args = parser.parse_args(argv)
     try:
-        n = add_articles(args.sources)
+        if args.command == "add":
+            print(f"added {add_articles(args.sources)} articles")
+        else:
+            print(f"relabelled {relabel(args.changes, args.review)} paragraphs")
     except ValueError as exc:
         print(exc)
         return 1
-    print(f"added {n} articles")
     return 0
 
 

@@ -22,6 +22,7 @@ from framing.paths import (
     DATASHEET_MD,
     DEV_CURVE_CSV,
     GENERALISATION_JSON,
+    RELABELS_CSV,
 )
 from training.agreement import agreement_figures
 from training.corpus import read_rows, split_secondary
@@ -178,6 +179,27 @@ def agreement_section(rows: list[dict[str, str]]) -> str:
     ])
 
 
+def relabel_section(log: list[dict[str, str]]) -> str:
+    """What the consistency reviews changed (training/data/relabels.csv)."""
+    if not log:
+        return ""
+    reviews = Counter(r["review"] for r in log)
+    moves = Counter((r["old_label"], r["new_label"]) for r in log)
+    return "\n".join([
+        "### Consistency reviews",
+        "",
+        "After the codebook's clarifications, helpers that had not written them "
+        "re-read every first-round paragraph of the labels the clarifications touch and changed those "
+        "that no longer followed the codebook (each change and its reason is in "
+        "`relabels.csv`):",
+        "",
+        *(f"- {review}: {n} changed" for review, n in reviews.items()),
+        "",
+        _table(("from", "to", "paragraphs"), [(a, b, n) for (a, b), n in moves.most_common()]),
+        "",
+    ])
+
+
 def generalisation_section(result: dict | None, curve: list[dict[str, str]]) -> str:
     """The baseline's dev-set figures beside grouped CV, and the curve per round."""
     if result is None:
@@ -226,9 +248,10 @@ def render() -> str:
         if GENERALISATION_JSON.exists() else None
     )
     curve = read_rows(DEV_CURVE_CSV) if DEV_CURVE_CSV.exists() else []
+    relabels = read_rows(RELABELS_CSV) if RELABELS_CSV.exists() else []
     return "\n".join([
         PURPOSE, HOW_WRITTEN, composition(rows, articles), agreement_section(agreement),
-        generalisation_section(result, curve), LIMITS,
+        relabel_section(relabels), generalisation_section(result, curve), LIMITS,
     ])
 
 
