@@ -1,0 +1,150 @@
+"""The classifier as the rest of the product uses it: scores, labels and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from framing.store import StoredModel, load_model
+from framing.text import stem, token_spans
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A feature that pushed a paragraph towards its label, with where it occurs."""
+
+    term: str
+    weight: float
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One paragraph's label, its probability and the probability of every label."""
+
+    label: str
+    confidence: float
+    scores: dict[str, float]
+    evidence: list[Evidence] | None = None
+
+
+class FrameClassifier:
+    """A stored pipeline with the operations the CLI and the service need."""
+
+    def __init__(self, stored: StoredModel) -> None:
+        self.stored = stored
+        self.pipeline = stored.pipeline
+        self.labels: list[str] = [str(c) for c in self.pipeline.classes_]
+
+    @classmethod
+    def load(cls, model_dir: Path) -> FrameClassifier:
+        """Load from the model store (checks format, versions and checksum)."""
+        return cls(load_model(model_dir))
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.stored.manifest
+
+    @property
+    def name(self) -> str:
+        return str(self.manifest.get("name", self.stored.path.name))
+
+    @property
+    def version(self) -> str:
+        """A short identifier of the exact artifact: its checksum's first 12 digits."""
+        return str(self.manifest["artifact"]["sha256"][:12])
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Probabilities, one row per text, columns in ``self.labels`` order."""
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        return np.asarray(self.pipeline.predict_proba(texts), dtype=float)
+
+    def predict(
+        self, texts: list[str], *, explain: bool = False, top_k: int = 5
+    ) -> list[Prediction]:
+        """Label, confidence and all scores for each text, with evidence on request."""
+        proba = self.predict_proba(texts)
+        out = []
+        for i, text in enumerate(texts):
+            best = int(np.argmax(proba[i]))
+            scores = {lab: float(p) for lab, p in zip(self.labels, proba[i], strict=True)}
+            evidence = self.evidence(text, self.labels[best], top_k) if explain else None
+            out.append(Prediction(self.labels[best], float(proba[i, best]), scores, evidence))
+        return out
+
+    def top_terms(self, k: int = 15) -> dict[str, list[tuple[str, float]]]:
+        """The k highest-weighted features of each label (empty for non-linear models)."""
+        return top_terms(self.pipeline, k)
+
+    def evidence(self, text: str, label: str, top_k: int = 5) -> list[Evidence]:
+        """The terms of ``text`` that weigh most for ``label`` in a linear model."""
+        weights = _linear_weights(self.pipeline, self.labels.index(label))
+        if weights is None:
+            return []
+        features = self.pipeline[:-1].transform([text])
+        row = features.tocsr()[0]
+        contributions = row.data * weights[row.indices]
+        names = self.pipeline[:-1].get_feature_names_out()
+        order = np.argsort(-contributions)
+        spans = token_spans(text)
+        out: list[Evidence] = []
+        for j in order:
+            if contributions[j] <= 0 or len(out) >= top_k:
+                break
+            name = str(names[row.indices[j]])
+            term = name.split("__", 1)[-1]
+            if not term.strip() or name.startswith("cue__"):
+                continue
+            out.append(Evidence(term, round(float(contributions[j]), 4), _locate(term, spans)))
+        return out
+
+
+def top_terms(pipeline: Any, k: int = 15) -> dict[str, list[tuple[str, float]]]:
+    """The k highest-weighted features of each class of a fitted linear pipeline."""
+    names = pipeline[:-1].get_feature_names_out()
+    out: dict[str, list[tuple[str, float]]] = {}
+    for i, label in enumerate(pipeline.classes_):
+        weights = _linear_weights(pipeline, i)
+        if weights is None:
+            return {}
+        order = np.argsort(-weights)
+        out[str(label)] = [
+            (str(names[j]).split("__", 1)[-1], round(float(weights[j]), 4)) for j in order[:k]
+        ]
+    return out
+
+
+def _linear_weights(pipeline: Any, class_index: int) -> np.ndarray | None:
+    """Per-feature weights of one class, for the linear classifiers we train."""
+    clf = pipeline[-1]
+    estimators = [clf]
+    if hasattr(clf, "calibrated_classifiers_"):
+        estimators = [c.estimator for c in clf.calibrated_classifiers_]
+    rows = []
+    for est in estimators:
+        if hasattr(est, "coef_"):
+            coef = np.asarray(est.coef_)
+            # A binary linear model keeps one row of weights, for the second class.
+            sign = 1 if class_index else -1
+            rows.append(coef[class_index] if coef.shape[0] > 1 else sign * coef[0])
+        elif hasattr(est, "feature_log_prob_"):
+            logp = np.asarray(est.feature_log_prob_)
+            rows.append(logp[class_index] - logp.mean(axis=0))
+        else:
+            return None
+    return np.mean(rows, axis=0)
+
+
+def _locate(term: str, spans: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the tokens whose stems make up ``term`` (an n-gram of stems)."""
+    wanted = term.split()
+    stems = [stem(tok) for tok, _, _ in spans]
+    found = []
+    for i in range(len(stems) - len(wanted) + 1):
+        if stems[i : i + len(wanted)] == wanted:
+            found.append((spans[i][1], spans[i + len(wanted) - 1][2]))
+    return found
