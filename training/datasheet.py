@@ -189,8 +189,8 @@ def relabel_section(log: list[dict[str, str]]) -> str:
         "### Consistency reviews",
         "",
         "After the codebook's clarifications, helpers that had not written them "
-        "re-read every first-round paragraph of the labels the clarifications touch and changed those "
-        "that no longer followed the codebook (each change and its reason is in "
+        "re-read every first-round paragraph of the labels the clarifications touch and "
+        "changed those that no longer followed the codebook (each change and its reason is in "
         "`relabels.csv`):",
         "",
         *(f"- {review}: {n} changed" for review, n in reviews.items()),
