@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from framing.text import stem_tokens, token_spans, tokenize
+from framing.text import StemNgrams, stem_tokens, token_spans, tokenize
 
 
 def test_negations_survive_tokenising_and_stemming() -> None:
@@ -35,3 +35,9 @@ def test_needs_no_nltk_data(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "rescuer" in result.stdout
+
+
+def test_stem_ngrams_are_unigrams_then_bigrams() -> None:
+    assert StemNgrams(2)("Police denied it") == ["polic", "deni", "it", "polic deni", "deni it"]
+    assert StemNgrams(3)("a b c")[-1] == "a b c"
+    assert StemNgrams(1)("Police denied") == ["polic", "deni"]

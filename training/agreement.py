@@ -19,31 +19,42 @@ from framing.paths import AGREEMENT_CSV, CORPUS_CSV
 from training.corpus import read_rows, write_rows
 
 AGREEMENT_COLUMNS = (
-    "id", "author_label", "blind_label", "adjudicated", "author_secondary", "blind_secondary",
-    "note",
+    "id", "sample", "author_label", "blind_label", "adjudicated", "author_secondary",
+    "blind_secondary", "note",
 )
 
 
-def sample(corpus_csv: Path, out: Path, fraction: float, seed: int) -> int:
-    """Write a random sample of paragraphs, shuffled, without their labels."""
-    rows = read_rows(corpus_csv)
+def sample(
+    corpus_csv: Path, out: Path, fraction: float, seed: int, prefixes: Sequence[str] = ()
+) -> int:
+    """Write a random sample of paragraphs, shuffled, without their labels.
+
+    ``prefixes`` limits the sample to ids starting with one of them (a later round).
+    """
+    rows = [r for r in read_rows(corpus_csv) if not prefixes or r["id"].startswith(tuple(prefixes))]
     picked = random.Random(seed).sample(rows, round(len(rows) * fraction))
     write_rows(out, ("id", "text"), ({"id": r["id"], "text": r["text"]} for r in picked))
     return len(picked)
 
 
-def compare(corpus_csv: Path, blind_csv: Path, out: Path = AGREEMENT_CSV) -> int:
-    """Join blind labels with the authors' labels; keep earlier adjudications."""
+def compare(
+    corpus_csv: Path, blind_csv: Path, sample_name: str, out: Path = AGREEMENT_CSV
+) -> int:
+    """Join blind labels with the authors' labels; keep earlier passes and adjudications."""
     corpus = {r["id"]: r for r in read_rows(corpus_csv)}
     previous = {r["id"]: r for r in read_rows(out)} if out.exists() else {}
-    joined = []
-    for b in read_rows(blind_csv):
+    blind = read_rows(blind_csv)
+    new_ids = {b["id"] for b in blind}
+    joined = [r for r in previous.values() if r["id"] not in new_ids]
+    start = len(joined)
+    for b in blind:
         if b["label"] not in LABELS:
             raise ValueError(f"{blind_csv}: id {b['id']}: unknown label {b['label']!r}")
         a = previous.get(b["id"]) or {}
         author = a.get("author_label") or corpus[b["id"]]["label"]
         joined.append({
             "id": b["id"],
+            "sample": a.get("sample") or sample_name,
             "author_label": author,
             "blind_label": b["label"],
             "adjudicated": a.get("adjudicated") or (author if author == b["label"] else ""),
@@ -52,7 +63,7 @@ def compare(corpus_csv: Path, blind_csv: Path, out: Path = AGREEMENT_CSV) -> int
             "note": a.get("note", ""),
         })
     write_rows(out, AGREEMENT_COLUMNS, joined)
-    return sum(r["author_label"] != r["blind_label"] for r in joined)
+    return sum(r["author_label"] != r["blind_label"] for r in joined[start:])
 
 
 def agreement_figures(rows: list[dict[str, str]]) -> dict:
@@ -83,13 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--out", type=Path, required=True)
     s.add_argument("--fraction", type=float, default=0.1)
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--id-prefix", nargs="*", default=[], help="sample only these ids")
     c = sub.add_parser("compare", help="join the second annotator's labels (id,label,secondary)")
     c.add_argument("blind", type=Path)
+    c.add_argument("--sample", required=True, help="name of this blind sample")
     args = parser.parse_args(argv)
     if args.command == "sample":
-        print(f"wrote {sample(CORPUS_CSV, args.out, args.fraction, args.seed)} paragraphs")
+        n = sample(CORPUS_CSV, args.out, args.fraction, args.seed, args.id_prefix)
+        print(f"wrote {n} paragraphs")
     else:
-        print(f"{compare(CORPUS_CSV, args.blind)} disagreements to adjudicate")
+        print(f"{compare(CORPUS_CSV, args.blind, args.sample)} disagreements to adjudicate")
     return 0
 
 

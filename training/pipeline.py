@@ -18,7 +18,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from framing.cues import CueFeatures
-from framing.text import stem_tokens
+from framing.text import StemNgrams
 
 FEATURES = ("word", "word+char", "word+cues", "word+char+cues")
 CLASSIFIERS = ("logreg", "svm", "cnb")
@@ -47,14 +47,7 @@ CANDIDATES: dict[str, dict[str, Any]] = {
 
 
 def _word(ngram_max: int, min_df: int) -> TfidfVectorizer:
-    return TfidfVectorizer(
-        tokenizer=stem_tokens,
-        lowercase=False,
-        token_pattern=None,
-        ngram_range=(1, ngram_max),
-        min_df=min_df,
-        sublinear_tf=True,
-    )
+    return TfidfVectorizer(analyzer=StemNgrams(ngram_max), min_df=min_df, sublinear_tf=True)
 
 
 def _char(char_max: int, min_df: int) -> TfidfVectorizer:
