@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from framing.text import stem, tokenize
+from framing.text import NEGATIONS, stem, tokenize
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -64,7 +64,6 @@ SPEECH = _stems(
     "said says say told stated announced according added noted stressed tweeted wrote "
     "statement insisted claimed asked"
 )
-NEGATION = frozenset({"no", "not", "never", "nor", "none", "nobody", "nothing", "neither"})
 FURNITURE = _stems(
     "photo photograph credit images getty updated published read related advertisement "
     "share comments newsletter subscribe minute listen edited editing reporting copyright "
@@ -111,11 +110,11 @@ def cue_vector(text: str) -> list[float]:
         _share(sum(s in FAILURE for s in stems)),
         _share(sum(s in HARM for s in stems)),
         _share(sum(s in SPEECH for s in stems)),
-        _share(sum(t in NEGATION for t in tokens)),
+        _share(sum(t in NEGATIONS for t in tokens)),
         _share(sum(s in FURNITURE for s in stems)),
         float(near(OFFICIAL, DENIAL)),
         float(near(OFFICIAL, SPEECH)),
-        float(near(SPEECH, NEGATION, window=4) or near(NEGATION, SPEECH, window=3)),
+        float(near(SPEECH, NEGATIONS, window=4) or near(NEGATIONS, SPEECH, window=3)),
         _share(len(_QUOTES.findall(text)), cap=4),
         float(bool(_QUOTES.match(text.lstrip()))),
         float("?" in text),

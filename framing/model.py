@@ -7,9 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.store import StoredModel, load_model
-from framing.text import stem, token_spans
+from framing.text import NEGATIONS, stem, token_spans
+
+# Left out of evidence: function words and numbers. Negations stay: they carry denials.
+_FUNCTION_WORDS = frozenset(
+    stem(w) for w in ENGLISH_STOP_WORDS if w not in NEGATIONS
+) | {"<num>"}
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,8 @@ class FrameClassifier:
                 break
             name = str(names[row.indices[j]])
             term = name.split("__", 1)[-1]
-            if not term.strip() or name.startswith("cue__"):
-                continue
+            if name.startswith("cue__") or all(w in _FUNCTION_WORDS for w in term.split()):
+                continue  # real weight, but "as" or "of the" explains nothing to a reader
             out.append(Evidence(term, round(float(contributions[j]), 4), _locate(term, spans)))
         return out
 

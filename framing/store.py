@@ -97,6 +97,7 @@ def save_model(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.tmp-"))
     try:
+        tmp.chmod(0o755)  # mkdtemp's 0700 would hide the model from a service's own user
         joblib.dump(pipeline, tmp / ARTIFACT)
         manifest = {
             "format_version": FORMAT_VERSION,

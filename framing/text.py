@@ -18,7 +18,7 @@ _TOKENIZER = RegexpTokenizer(_PATTERN)
 # costs three times the matching itself, and this pattern cannot backtrack badly.
 _WORDS = re.compile(_PATTERN)
 _STEMMER = SnowballStemmer("english", ignore_stopwords=False)
-_NEGATIONS = frozenset({"no", "not", "never", "nor", "none", "nobody", "nothing", "neither"})
+NEGATIONS = frozenset({"no", "not", "never", "nor", "none", "nobody", "nothing", "neither"})
 _NEGATED_CONTRACTION = re.compile(r"n['’]t$")
 _NUMBER = re.compile(r"^\d[\d.,:]*$")
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
@@ -66,7 +66,7 @@ def stem(token: str) -> str:
     cached = _STEMS.get(token)
     if cached is not None:
         return cached
-    if token in _NEGATIONS:
+    if token in NEGATIONS:
         result = token
     elif _NUMBER.match(token):
         result = "<num>"

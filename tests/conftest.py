@@ -66,3 +66,53 @@ def trained_model(tmp_path_factory, small_csv) -> Path:
     out = tmp_path_factory.mktemp("models") / "small"
     assert main(["train", "--data", str(small_csv), "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture()
+def app(trained_model, monkeypatch):
+    """The service on the small trained model, with small limits to test them."""
+    from service import create_app
+
+    for name in [n for n in __import__("os").environ if n.startswith("FRAMING_")]:
+        monkeypatch.delenv(name)
+    return create_app({
+        "MODEL": str(trained_model),
+        "MAX_CONTENT_LENGTH": 64 * 1024,
+        "MAX_TEXT_CHARS": 20_000,
+        "MAX_PARAGRAPHS": 50,
+        "MAX_PARAGRAPH_CHARS": 5_000,
+        "MAX_BATCH_DOCUMENTS": 3,
+    })
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    return app.test_cli_runner()
+
+
+# An original article written for the tests, with the page furniture a paste carries.
+ARTICLE = """Ministry rejects claims that warnings were ignored
+
+By Ilse Marrow
+
+14 March 2025
+
+Firefighters outside the depot on Tuesday. Photo: Jon Areth/Northlight Images
+
+The interior ministry on Tuesday dismissed reports that its officers had ignored two
+warnings about the depot, calling them "baseless speculation".
+
+Rescuers were still searching the rubble for three missing workers, and the regional
+hospital said it was treating 41 people, eleven of them in a critical
+
+condition after the blast.
+
+Related article: Inquiry into depot blast to open in April
+
+https://news.example.org/2025/03/14/depot-blast
+"""

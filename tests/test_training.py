@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -69,6 +70,8 @@ def test_custom_label_set_trains_evaluates_and_classifies(custom_csv, tmp_path) 
     code, out, err = run("classify", str(article), "--model", str(model_dir), "--format", "json")
     assert code == 0, err
     paragraphs = json.loads(out)["paragraphs"]
+    # No "none" label here, so the byline goes to the model like any paragraph.
+    assert [p["boilerplate"] for p in paragraphs] == [None, "byline"]
     assert [p["label"] for p in paragraphs] == ["human_cost", "other"]
 
 
@@ -146,11 +149,14 @@ def test_classify_reads_stdin_and_scores_every_label(trained_model, monkeypatch)
     code, out, err = run("classify", "-", "--model", str(trained_model), "--format", "csv",
                          stdin=text, monkeypatch=monkeypatch)
     assert code == 0, err
-    lines = out.strip().splitlines()
-    assert len(lines) == 3
-    assert lines[2].endswith("Rescuers searched the rubble all night.")
-    scores = [float(v) for v in lines[1].split(",")[3:8]]
-    assert sum(scores) == pytest.approx(1.0, abs=1e-3)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["text"] for r in rows] == [
+        "Officials denied the claims.", "Rescuers searched the rubble all night."
+    ]
+    labels = load_model(trained_model).labels
+    for row in rows:
+        assert sum(float(row[lab]) for lab in labels) == pytest.approx(1.0, abs=1e-3)
+        assert row["label"] == max(labels, key=lambda lab: float(row[lab]))
 
 
 def test_classify_refuses_empty_input(trained_model, monkeypatch) -> None:

@@ -1,4 +1,4 @@
-"""The ``framing`` command: train, evaluate and classify.
+"""The ``framing`` command: train, evaluate, classify and serve.
 
 Each subcommand adds its own arguments and calls one typed function that tests call
 directly. Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 missing or unusable
@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from framing.article import classify_text
 from framing.model import FrameClassifier
 from framing.paths import DEFAULT_MODEL_DIR
 from framing.store import ModelStoreError
@@ -159,27 +160,15 @@ def add_classify_parser(sub: Any) -> None:
     p.set_defaults(run=run_classify)
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines, with hard-wrapped lines joined."""
-    blocks, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(" ".join(current))
-            current = []
-    if current:
-        blocks.append(" ".join(current))
-    return blocks
-
-
-def classify_text(model: FrameClassifier, text: str) -> list[dict[str, Any]]:
-    """Per-paragraph label, confidence and scores of an article."""
-    paragraphs = split_paragraphs(text)
+def classify_rows(model: FrameClassifier, text: str) -> list[dict[str, Any]]:
+    """Per-paragraph label, confidence and scores of an article, segmented as the
+    service does (hard wraps joined, broken sentences re-joined, boilerplate flagged)."""
+    result = classify_text(model, text)
     return [
-        {"index": i, "text": para, "label": p.label, "confidence": round(p.confidence, 4),
+        {"index": p.index, "start": p.start, "end": p.end, "text": p.text, "label": p.label,
+         "confidence": round(p.confidence, 4), "boilerplate": p.kind,
          "scores": {k: round(v, 4) for k, v in p.scores.items()}}
-        for i, (para, p) in enumerate(zip(paragraphs, model.predict(paragraphs), strict=True))
+        for p in result.paragraphs
     ]
 
 
@@ -200,17 +189,18 @@ def run_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("framing classify: the input has no text", file=err)
         return EXIT_DATA
     model = FrameClassifier.load(args.model)
-    rows = classify_text(model, text)
+    rows = classify_rows(model, text)
     if args.format == "json":
         json.dump({"model": model.name, "version": model.version, "paragraphs": rows}, out,
                   indent=2, ensure_ascii=False)
         out.write("\n")
     elif args.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["index", "label", "confidence", *model.labels, "text"])
+        writer.writerow(["index", "label", "confidence", *model.labels, "boilerplate", "text"])
         for r in rows:
             writer.writerow([r["index"], r["label"], r["confidence"],
-                             *(r["scores"][lab] for lab in model.labels), r["text"]])
+                             *(r["scores"][lab] for lab in model.labels), r["boilerplate"] or "",
+                             r["text"]])
     else:
         table = Table(title=f"{model.name} ({model.version})", show_lines=True)
         table.add_column("#", justify="right")
@@ -220,10 +210,48 @@ def run_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         table.add_column("paragraph", overflow="fold", min_width=40, ratio=1)
         for r in rows:
             snippet = r["text"] if len(r["text"]) <= 160 else r["text"][:157] + "..."
-            table.add_row(str(r["index"]), r["label"],
+            label = r["label"] + (f"\n({r['boilerplate']})" if r["boilerplate"] else "")
+            table.add_row(str(r["index"]), label,
                           *(f"{r['scores'][lab]:.2f}" for lab in model.labels), snippet)
         _console(out).print(table)
     return EXIT_OK
+
+
+# --- serve -------------------------------------------------------------------------------
+
+
+def add_serve_parser(sub: Any) -> None:
+    p = sub.add_parser("serve", help="run the HTTP service with gunicorn")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (0.0.0.0 for all)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    p.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR, help="model directory")
+    p.set_defaults(run=run_serve)
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+    """The gunicorn command line that serves ``service.create_app()``."""
+    return [
+        sys.executable, "-m", "gunicorn",
+        "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "--workers", str(workers),
+        "--preload",  # load the model once, before forking the workers
+        "--access-logfile", "-",
+        "--timeout", "120",
+        "service:create_app()",
+    ]
+
+
+def run_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+
+    model = FrameClassifier.load(args.model)  # fail here, clearly, rather than in a worker
+    print(f"serving {model.name} ({model.version}) on http://{args.host}:{args.port} "
+          f"with {args.workers} workers", file=err, flush=True)
+    env = {**os.environ, "FRAMING_MODEL": str(args.model.resolve())}
+    command = gunicorn_command(args.host, args.port, args.workers)
+    os.execvpe(command[0], command, env)
+    return EXIT_OK  # not reached: exec replaces this process
 
 
 # --- entry point -------------------------------------------------------------------------
@@ -237,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_train_parser(sub)
     add_evaluate_parser(sub)
     add_classify_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
