@@ -41,20 +41,25 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; "didn't" becomes "did" "not" so negation is kept."""
-    tokens: list[str] = []
-    for token in _WORDS.findall(text):
+    if text.isascii():
+        tokens = _WORDS.findall(text.lower())
+        if "'" not in text:
+            return tokens
+    else:
         # Lower-case each match, not the text: "İ".lower() is two characters long.
-        token = token.lower()
-        if "’" in token:
-            token = token.replace("’", "'")
+        tokens = [t.lower() for t in _WORDS.findall(text)]
+        if "’" in text:
+            tokens = [t.replace("’", "'") for t in tokens]
+    out: list[str] = []
+    for token in tokens:
         if token.endswith("n't"):
             head = token[:-3]
             if head:
-                tokens.append(_CONTRACTED.get(head, head))
-            tokens.append("not")
+                out.append(_CONTRACTED.get(head, head))
+            out.append("not")
         else:
-            tokens.append(token)
-    return tokens
+            out.append(token)
+    return out
 
 
 _STEMS: dict[str, str] = {}

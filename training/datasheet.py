@@ -73,6 +73,10 @@ LIMITS = """\
 - Labels are the writers' own, checked on a 10% blind sample, not double-annotated
   throughout.
 - Page furniture is varied by hand, but real sites have far more kinds of it.
+- The dev curve above flattened in the third round: more text of the same kind no longer
+  helps a bag-of-words model much. The remaining gap to real news is less about missing
+  vocabulary than about paragraphs whose frame depends on world knowledge or on the rest
+  of the article; the levers left are on the model side (see models/default/MODEL_CARD.md).
 """
 
 

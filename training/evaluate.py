@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.model import FrameClassifier, top_terms
-from training.data import read_labeled_csv
+from training.data import LabeledData, read_labeled_csv
 from training.metrics import classification_metrics
 from training.pipeline import build_pipeline
 from training.report import build_report, write_report
@@ -19,19 +19,8 @@ def evaluate_model(model_dir: Path, data_path: Path, out_dir: Path) -> dict[str,
     data = read_labeled_csv(data_path, min_per_label=1, folds=0)
     proba = model.predict_proba(data.texts)
     metrics = classification_metrics(data.labels, proba, model.labels)
-    report = build_report(
-        title=f"Evaluation of {model.name} on {data.path.name}",
-        source=str(data.path),
-        labels=model.labels,
-        texts=data.texts,
-        y_true=data.labels,
-        proba=proba,
-        metrics=metrics,
-        top_terms=model.top_terms(),
-        ids=data.ids,
-    )
-    write_report(report, out_dir)
-    return report
+    return _write(f"Evaluation of {model.name} on {data.path.name}", data, model.labels,
+                  proba, metrics, model.top_terms(), out_dir)
 
 
 def evaluate_cv(
@@ -49,16 +38,17 @@ def evaluate_cv(
     full = build_pipeline(**(params or {}), seed=seed).fit(data.texts, data.labels)
     progress("top terms", 1)
     grouped = f", grouped by {data.group_column}" if data.group_column else ""
+    return _write(f"Cross-validation on {data.path.name}{grouped}", data, data.label_set,
+                  proba, metrics, top_terms(full), out_dir)
+
+
+def _write(
+    title: str, data: LabeledData, labels: list[str], proba: Any, metrics: dict[str, Any],
+    terms: dict[str, list[tuple[str, float]]], out_dir: Path,
+) -> dict[str, Any]:
     report = build_report(
-        title=f"Cross-validation on {data.path.name}{grouped}",
-        source=str(data.path),
-        labels=data.label_set,
-        texts=data.texts,
-        y_true=data.labels,
-        proba=proba,
-        metrics=metrics,
-        top_terms=top_terms(full),
-        ids=data.ids,
+        title=title, source=str(data.path), labels=labels, texts=data.texts,
+        y_true=data.labels, proba=proba, metrics=metrics, top_terms=terms, ids=data.ids,
     )
     write_report(report, out_dir)
     return report

@@ -20,7 +20,7 @@ from sklearn.svm import LinearSVC
 from framing.cues import CueFeatures
 from framing.text import StemNgrams
 
-FEATURES = ("word", "word+char", "word+cues", "word+char+cues")
+FEATURES = ("word", "word+char", "word+cues", "word+char+cues", "word+embed")
 CLASSIFIERS = ("logreg", "svm", "cnb")
 
 # The defaults are the shipped model's configuration (see models/default/MODEL_CARD.md).
@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "min_df": 2,
     "char_max": 5,
     "cue_weight": 1.0,
+    "embed_weight": 1.0,
     "class_weight": None,
     "calibration": "none",
 }
@@ -43,7 +44,10 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "tfidf_char_svm_calibrated": {"features": "word+char", "classifier": "svm", "C": 0.5},
     "tfidf_complement_nb": {"features": "word", "classifier": "cnb", "C": 0.3},
     "tfidf_cues_logreg": {"features": "word+cues", "classifier": "logreg"},
+    # Needs the optional `embeddings` extra; about a hundred times slower.
+    "tfidf_embeddings_logreg": {"features": "word+embed", "classifier": "logreg", "C": 3.0},
 }
+OPTIONAL = {"tfidf_embeddings_logreg"}
 
 
 def _word(ngram_max: int, min_df: int) -> TfidfVectorizer:
@@ -78,6 +82,10 @@ def build_pipeline(**params: Any) -> Pipeline:
         parts.append(("char", _char(p["char_max"], p["min_df"])))
     if "cues" in p["features"]:
         parts.append(("cues", CueFeatures(scale=p["cue_weight"])))
+    if "embed" in p["features"]:
+        from framing.embed import SentenceEmbeddings
+
+        parts.append(("embed", SentenceEmbeddings(scale=p["embed_weight"])))
     features: Any = parts[0][1] if len(parts) == 1 else FeatureUnion(parts)
 
     if p["classifier"] == "logreg":

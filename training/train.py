@@ -129,24 +129,14 @@ def train(
     }
     if trials:
         extra["search"] = trials
-    card = render_model_card(
-        name=out_dir.name,
-        labels=[str(c) for c in pipeline.classes_],
-        training_data=training_data,
-        params=full_params,
-        metrics=metrics,
-        extra=extra,
-        comparison=comparison,
-    )
-    manifest = save_model(
-        pipeline,
-        out_dir,
-        labels=[str(c) for c in pipeline.classes_],
-        training_data=training_data,
-        params=full_params,
-        metrics=metrics,
-        model_card=card,
-        extra=extra,
-    )
+    described: dict[str, Any] = {
+        "labels": [str(c) for c in pipeline.classes_],
+        "training_data": training_data,
+        "params": full_params,
+        "metrics": metrics,
+        "extra": extra,
+    }
+    card = render_model_card(name=out_dir.name, comparison=comparison, **described)
+    manifest = save_model(pipeline, out_dir, model_card=card, **described)
     progress("saved", 1)
     return manifest
