@@ -36,8 +36,8 @@ def _responses(ok: str, *codes: str) -> dict[str, Any]:
     return out
 
 
-def build_spec() -> dict[str, Any]:
-    """The OpenAPI 3 document of the API."""
+def build_spec(limits: dict[str, int]) -> dict[str, Any]:
+    """The OpenAPI 3 document of the API, with this app's size limits."""
     spec = APISpec(
         title="media-framing",
         version="1.0.0",
@@ -84,13 +84,31 @@ def build_spec() -> dict[str, Any]:
                     "schema": {"$ref": "#/components/schemas/Error"}}}} for c in codes},
             },
         }})
-    return spec.to_dict()
+    document = spec.to_dict()
+    # "Exactly one of text or paragraphs" is a schema-level rule marshmallow cannot
+    # describe; state it in the document so clients and fuzzers see it.
+    # The size limits are settings, so they are filled in from the app's config.
+    schemas_ = document["components"]["schemas"]
+    for name in ("ClassifyRequest", "BatchDocument"):
+        schemas_[name]["oneOf"] = [{"required": ["text"]}, {"required": ["paragraphs"]}]
+        props = schemas_[name]["properties"]
+        props["text"]["maxLength"] = limits["MAX_TEXT_CHARS"]
+        props["paragraphs"]["maxItems"] = limits["MAX_PARAGRAPHS"]
+        props["paragraphs"]["items"]["maxLength"] = limits["MAX_PARAGRAPH_CHARS"]
+    schemas_["BatchRequest"]["properties"]["documents"]["maxItems"] = limits[
+        "MAX_BATCH_DOCUMENTS"
+    ]
+    return document
 
 
 @bp.get("/openapi.json")
 def openapi() -> Any:
     if "framing.openapi" not in current_app.extensions:
-        current_app.extensions["framing.openapi"] = build_spec()
+        current_app.extensions["framing.openapi"] = build_spec({
+            name: int(current_app.config[name])
+            for name in ("MAX_TEXT_CHARS", "MAX_PARAGRAPHS", "MAX_PARAGRAPH_CHARS",
+                         "MAX_BATCH_DOCUMENTS")
+        })
     return jsonify(current_app.extensions["framing.openapi"])
 
 

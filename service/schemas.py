@@ -25,12 +25,31 @@ def _limit(name: str) -> int:
     return int(current_app.config[name])
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only: marshmallow's Boolean takes 0 and 1, since 0 == False."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
+# A JSON Schema pattern is searched, a marshmallow Regexp is matched at the start.
+_NOT_BLANK = r"\s*\S"
+
+
 class DocumentSchema(_Strict):
     """One article: raw text, or paragraphs already split."""
 
-    text = fields.String(metadata={"description": "Raw article text; it is segmented."})
+    text = fields.String(
+        validate=validate.Regexp(_NOT_BLANK, error="Text is empty."),
+        metadata={"description": "Raw article text; it is segmented. Give this or "
+                                 "`paragraphs`, not both."},
+    )
     paragraphs = fields.List(
-        fields.String(), metadata={"description": "Paragraphs already split, in order."}
+        fields.String(validate=validate.Regexp(_NOT_BLANK, error="Paragraph is empty.")),
+        validate=validate.Length(min=1, error="Give at least one paragraph."),
+        metadata={"description": "Paragraphs already split, in order."},
     )
 
     @validates("text")
@@ -61,8 +80,8 @@ class DocumentSchema(_Strict):
 
 
 class OptionsSchema(Schema):
-    explain = fields.Boolean(
-        load_default=False, truthy={True}, falsy={False},
+    explain = StrictBoolean(
+        load_default=False,
         metadata={"description": "Add the evidence terms that weigh most for each label."},
     )
     top_k = fields.Integer(
@@ -82,7 +101,10 @@ class BatchDocumentSchema(DocumentSchema):
 class BatchRequest(_Strict, OptionsSchema):
     """POST /v1/classify/batch."""
 
-    documents = fields.List(fields.Nested(BatchDocumentSchema), required=True)
+    documents = fields.List(
+        fields.Nested(BatchDocumentSchema), required=True,
+        validate=validate.Length(min=1, error="Give at least one document."),
+    )
 
     @validates("documents")
     def _documents(self, value: list[dict[str, Any]], **_: Any) -> None:
