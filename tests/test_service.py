@@ -91,7 +91,10 @@ def test_openapi_and_docs(client):
     assert spec["openapi"].startswith("3.")
     assert {"/v1/classify", "/v1/classify/batch", "/v1/model", "/v1/frames", "/healthz",
             "/readyz"} <= set(spec["paths"])
-    assert "ClassifyRequest" in spec["components"]["schemas"]
+    schemas = spec["components"]["schemas"]
+    assert schemas["BatchRequest"]["properties"]["documents"]["maxItems"] == 3
+    assert schemas["ClassifyRequest"]["properties"]["paragraphs"]["maxItems"] == 50
+    assert {"required": ["text"]} in schemas["ClassifyRequest"]["oneOf"]
     page = client.get("/docs").get_data(as_text=True)
     assert "swagger-ui-bundle.js" in page and "//cdn" not in page
     with client.get("/docs/static/swagger-ui-bundle.js") as response:
@@ -121,6 +124,7 @@ def test_web_page_uses_no_external_resources(client):
         ({"paragraphs": ["p"] * 51}, "paragraphs", "More than 50"),
         ({"paragraphs": ["y" * 5_001]}, "paragraphs[0]", "longer than"),
         ({"text": "ok", "explain": "yes"}, "explain", "boolean"),
+        ({"text": "ok", "explain": 0}, "explain", "boolean"),
         ({"text": "ok", "top_k": 0}, "top_k", "greater than or equal"),
         ({"text": "ok", "top_k": "3"}, "top_k", "integer"),
         ({"text": "ok", "colour": "red"}, "colour", "Unknown field"),
