@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -69,7 +70,7 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     steps = FOLDS + 2
     if args.search:
-        steps += FOLDS * len(list(_product(SEARCH_GRID)))
+        steps += FOLDS * math.prod(len(values) for values in SEARCH_GRID.values())
     comparison = json.loads(args.comparison.read_text("utf-8")) if args.comparison else None
     with progress_bar(_console(err), steps) as advance:
         manifest = train(
@@ -78,12 +79,6 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     _summary(manifest, _console(out))
     return EXIT_OK
-
-
-def _product(grid: dict[str, list[Any]]) -> Iterator[tuple[Any, ...]]:
-    import itertools
-
-    return itertools.product(*grid.values())
 
 
 def _summary(manifest: dict[str, Any], console: Console) -> None:
