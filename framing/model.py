@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,18 @@ class FrameClassifier:
         self, texts: list[str], *, explain: bool = False, top_k: int = 5
     ) -> list[Prediction]:
         """Label, confidence and all scores for each text, with evidence on request."""
-        proba = self.predict_proba(texts)
+        if not explain or not texts:
+            proba, features = self.predict_proba(texts), None
+        else:  # featurise once, for the scores and the evidence alike
+            features = self.pipeline[:-1].transform(texts).tocsr()
+            proba = np.asarray(self.pipeline[-1].predict_proba(features), dtype=float)
         out = []
         for i, text in enumerate(texts):
             best = int(np.argmax(proba[i]))
             scores = {lab: float(p) for lab, p in zip(self.labels, proba[i], strict=True)}
-            evidence = self.evidence(text, self.labels[best], top_k) if explain else None
+            evidence = (
+                self._evidence(text, features[i], best, top_k) if features is not None else None
+            )
             out.append(Prediction(self.labels[best], float(proba[i, best]), scores, evidence))
         return out
 
@@ -86,15 +93,21 @@ class FrameClassifier:
         """The k highest-weighted features of each label (empty for non-linear models)."""
         return top_terms(self.pipeline, k)
 
-    def evidence(self, text: str, label: str, top_k: int = 5) -> list[Evidence]:
-        """The terms of ``text`` that weigh most for ``label`` in a linear model."""
-        weights = _linear_weights(self.pipeline, self.labels.index(label))
+    @cached_property
+    def _feature_names(self) -> np.ndarray:
+        return np.asarray(self.pipeline[:-1].get_feature_names_out())
+
+    @cached_property
+    def _weights(self) -> list[np.ndarray | None]:
+        return [_linear_weights(self.pipeline, i) for i in range(len(self.labels))]
+
+    def _evidence(self, text: str, row: Any, class_index: int, top_k: int) -> list[Evidence]:
+        """The terms of ``text`` (featurised as ``row``) that weigh most for a class."""
+        weights = self._weights[class_index]
         if weights is None:
             return []
-        features = self.pipeline[:-1].transform([text])
-        row = features.tocsr()[0]
         contributions = row.data * weights[row.indices]
-        names = self.pipeline[:-1].get_feature_names_out()
+        names = self._feature_names
         order = np.argsort(-contributions)
         spans = token_spans(text)
         out: list[Evidence] = []
